@@ -45,7 +45,15 @@ function ensurePnpm() {
   }
   step(`installing pnpm ${pnpmVersion} into .cache/tools`);
   rmSync(toolsDir, { recursive: true, force: true });
-  run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', toolsDir, `pnpm@${pnpmVersion}`]);
+  run('npm', [
+    'install',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--prefix',
+    toolsDir,
+    `pnpm@${pnpmVersion}`,
+  ]);
 }
 
 function installDependencies() {
@@ -84,7 +92,9 @@ function test() {
   step('API reference (typedoc)');
   const docs = run(pnpmBin, ['exec', 'typedoc', '--logLevel', 'Warn'], { allowFailure: true });
   if (summary) {
-    process.stdout.write(`\nvitest: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+    process.stdout.write(
+      `\nvitest: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
+    );
   }
   if (result.status !== 0) process.exit(result.status ?? 1);
   if (docs.status !== 0) {

@@ -5,8 +5,9 @@
  *
  * @packageDocumentation
  */
-export * from './onnx/index.js';
-export * from './graph/index.js';
+
 export * from './checkpoint/index.js';
+export * from './graph/index.js';
 export * from './hub/index.js';
+export * from './onnx/index.js';
 export * from './tokenizer-json/index.js';
