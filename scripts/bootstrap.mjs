@@ -80,6 +80,8 @@ function test() {
   step('lint (biome check)');
   run(pnpmBin, ['exec', 'biome', 'check', '.']);
   build();
+  step('type check (tsc --noEmit, every package)');
+  run(pnpmBin, ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']);
   step('tests (vitest run, every package and example)');
   const reportPath = join(root, '.vitest-report.json');
   rmSync(reportPath, { force: true });
