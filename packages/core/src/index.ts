@@ -16,3 +16,17 @@ export type { RetrieveOptions, RetrieveRunOptions, Retriever } from './retriever
 export type { SparseVector } from './sparse.js';
 export { createSparseVector, sparseDot } from './sparse.js';
 export type { Judgment, Passage, Query } from './text.js';
+export type {
+  Metadata,
+  MetadataEquals,
+  MetadataFilter,
+  MetadataPredicate,
+  MetadataValue,
+  VectorMetric,
+  VectorRecords,
+  VectorSearchOptions,
+  VectorSearchResult,
+  VectorStore,
+  VectorStoreCapabilities,
+  VectorStoreOpener,
+} from './vector-store.js';
