@@ -1,1 +1,14 @@
-export {};
+export { encodeSafetensors } from './encode-safetensors.js';
+export type { ExpectedTensor } from './hf-names.js';
+export { backboneTensors, canonicalName, classifierHeadTensors, mlmHeadTensors } from './hf-names.js';
+export type { ModelConfig, ModelType } from './model-config.js';
+export { parseModelConfig } from './model-config.js';
+export { parsePytorchCheckpoint } from './pytorch-bin.js';
+export type { Checkpoint, CheckpointFormat, ReadCheckpointOptions } from './read-checkpoint.js';
+export { readCheckpoint } from './read-checkpoint.js';
+export type { CheckpointHeads, ResolvedWeights } from './resolve-weights.js';
+export { resolveWeights } from './resolve-weights.js';
+export type { SafetensorsFile } from './safetensors.js';
+export { parseSafetensors, SAFETENSORS_MAX_HEADER_BYTES } from './safetensors.js';
+export { ALLOWED_TORCH_GLOBALS } from './torch-pickle.js';
+export { transformerConfigOf } from './transformer-config-of.js';
