@@ -10,4 +10,5 @@ export * from './checkpoint/index.js';
 export * from './graph/index.js';
 export * from './hub/index.js';
 export * from './onnx/index.js';
+export * from './precision/index.js';
 export * from './tokenizer-json/index.js';
