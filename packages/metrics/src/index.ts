@@ -45,6 +45,7 @@ export type {
 } from './measures/measure.js';
 export { MEASURES, NICKNAMES } from './measures/registry.js';
 export type { InputSource } from './parse/line-reader.js';
+export { type ReadPrefsOptions, readPrefsCompact } from './parse/read-prefs.js';
 export { qrelsFromCompact, type ReadQrelsOptions, readQrels, readQrelsCompact } from './parse/read-qrels.js';
 export { CompactQrelsJg, isCompactQrelsJg, readQrelsJgCompact } from './parse/read-qrels-jg.js';
 export { type ReadRunOptions, readRun, readRunCompact, runFromCompact } from './parse/read-run.js';
@@ -55,6 +56,8 @@ export {
   type ZScoreStats,
   type ZScores,
 } from './parse/read-zscores.js';
+export { formPrefsCounts, prefsRankOrder } from './prefs/form-prefs-counts.js';
+export type { EquivalenceClass, JudgmentGroupCounts, PairSums, PrefsCounts } from './prefs/prefs-counts.js';
 export {
   evaluateMetrics,
   getPreset,
@@ -72,6 +75,7 @@ export {
   type RandomizationOptions,
   randomizationTest,
 } from './stats/paired-tests.js';
+export { CompactPrefs, CompactPrefsQuery, isCompactPrefs } from './store/compact-prefs.js';
 export { CompactQrels, CompactQrelsQuery, compactQrels, isCompactQrels } from './store/compact-qrels.js';
 export { CompactRun, CompactRunQuery, compactRun, isCompactRun } from './store/compact-run.js';
 export { DocTable } from './store/doc-table.js';

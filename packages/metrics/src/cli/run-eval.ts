@@ -5,11 +5,14 @@ import { type EvalResult, evaluate } from '../eval/evaluate.js';
 import { selectMeasures } from '../eval/measure-spec.js';
 import { formatValue } from '../format/c-format.js';
 import { formatTrecEval } from '../format/format-trec-eval.js';
+import { readPrefsCompact } from '../parse/read-prefs.js';
 import { readQrelsCompact } from '../parse/read-qrels.js';
-import { isCompactQrelsJg, readQrelsJgCompact } from '../parse/read-qrels-jg.js';
+import { type CompactQrelsJg, readQrelsJgCompact } from '../parse/read-qrels-jg.js';
 import { readRunCompact } from '../parse/read-run.js';
 import { readZScores } from '../parse/read-zscores.js';
 import { evaluateMetrics, getPreset, type PresetMetric } from '../presets.js';
+import type { CompactPrefs } from '../store/compact-prefs.js';
+import { type CompactQrels, isCompactQrels } from '../store/compact-qrels.js';
 import type { EvalArgs } from './eval-args.js';
 
 /** Where {@link runEval} writes. */
@@ -40,6 +43,21 @@ function evalResultToJson(result: EvalResult, perQuery: boolean): unknown {
   };
 }
 
+const REL_FORMATS = new Set(['qrels', 'qrels_jg', 'prefs', 'qrels_prefs']);
+
+/** Reads judgments in a trec_eval `-R` format. */
+function readJudgments(format: string, path: string): Promise<CompactQrels | CompactQrelsJg | CompactPrefs> {
+  switch (format) {
+    case 'qrels_jg':
+      return readQrelsJgCompact(path);
+    case 'prefs':
+    case 'qrels_prefs':
+      return readPrefsCompact(path, { format });
+    default:
+      return readQrelsCompact(path);
+  }
+}
+
 /** Metrics for `--compare` without a preset: every averaged value of the `-m` measures, with the CLI flags. */
 function metricsFromArgs(args: EvalArgs): PresetMetric[] {
   const metrics: PresetMetric[] = [];
@@ -62,31 +80,32 @@ function metricsFromArgs(args: EvalArgs): PresetMetric[] {
  * comparison table of several runs. Throws `RetrievekitError` on bad input (the CLI turns it into an exit code).
  */
 export async function runEval(args: EvalArgs, io: EvalIO): Promise<void> {
-  if (
-    (args.relFormat !== 'qrels' && args.relFormat !== 'qrels_jg') ||
-    args.resultsFormat !== 'trec_results'
-  ) {
+  if (!REL_FORMATS.has(args.relFormat) || args.resultsFormat !== 'trec_results') {
     throw new RetrievekitError(
       'UNSUPPORTED',
       `formats -R ${args.relFormat} / -T ${args.resultsFormat} are not supported`,
       {
         where: { field: '-R' },
-        hint: 'implemented: -R qrels, -R qrels_jg and -T trec_results (no preference formats)',
+        hint: 'implemented: -R qrels, -R qrels_jg, -R prefs, -R qrels_prefs and -T trec_results',
       },
     );
   }
   const onWarning = (message: string): void => io.stderr(`retrievekit eval: warning: ${message}\n`);
   const [qrels, run, zscores] = await Promise.all([
-    args.relFormat === 'qrels_jg' ? readQrelsJgCompact(args.qrels) : readQrelsCompact(args.qrels),
+    readJudgments(args.relFormat, args.qrels),
     readRunCompact(args.run),
     args.zscoreFile === undefined ? Promise.resolve(undefined) : readZScores(args.zscoreFile),
   ]);
-  if (isCompactQrelsJg(qrels) && (args.compare.length > 0 || args.preset !== undefined)) {
-    throw new RetrievekitError('UNSUPPORTED', '--compare and --preset need plain qrels, not -R qrels_jg', {
-      where: { field: '-R' },
-    });
+  if (!isCompactQrels(qrels) && (args.compare.length > 0 || args.preset !== undefined)) {
+    throw new RetrievekitError(
+      'UNSUPPORTED',
+      `--compare and --preset need plain qrels, not -R ${args.relFormat}`,
+      {
+        where: { field: '-R' },
+      },
+    );
   }
-  if (args.compare.length > 0 && !isCompactQrelsJg(qrels)) {
+  if (args.compare.length > 0 && isCompactQrels(qrels)) {
     const others = await Promise.all(args.compare.map((path) => readRunCompact(path)));
     const metrics = args.preset !== undefined ? getPreset(args.preset).metrics : metricsFromArgs(args);
     const table = compareRuns(
@@ -106,7 +125,7 @@ export async function runEval(args: EvalArgs, io: EvalIO): Promise<void> {
     );
     return;
   }
-  if (args.preset !== undefined && !isCompactQrelsJg(qrels)) {
+  if (args.preset !== undefined && isCompactQrels(qrels)) {
     const preset = getPreset(args.preset);
     const values = evaluateMetrics(qrels, run, preset.metrics, { strict: args.strict, onWarning });
     if (args.json) {

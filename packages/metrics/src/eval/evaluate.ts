@@ -3,14 +3,11 @@ import { RetrievekitError, throwIfAborted } from '@retrievekit/core';
 import type { MeasureContext, MeasureKind } from '../measures/measure.js';
 import { type CompactQrelsJg, isCompactQrelsJg } from '../parse/read-qrels-jg.js';
 import { convertToZScores, type ZScores } from '../parse/read-zscores.js';
-import {
-  CompactQrels,
-  type CompactQrelsQuery,
-  compactQrels,
-  isCompactQrels,
-} from '../store/compact-qrels.js';
+import { formPrefsCounts } from '../prefs/form-prefs-counts.js';
+import { type CompactPrefs, isCompactPrefs } from '../store/compact-prefs.js';
+import { CompactQrels, CompactQrelsQuery, compactQrels, isCompactQrels } from '../store/compact-qrels.js';
 import { type CompactRun, compactRun, isCompactRun } from '../store/compact-run.js';
-import { type SelectedMeasure, selectMeasures } from './measure-spec.js';
+import { checkMeasuresFitJudgments, type SelectedMeasure, selectMeasures } from './measure-spec.js';
 import { judgmentsFromRels, type RankedJudgments, rankQuery } from './ranked-judgments.js';
 
 /** Options of {@link evaluate}; each mirrors a trec_eval flag. */
@@ -74,6 +71,7 @@ export interface EvalResult {
 }
 
 const BOGUS_RELS = new Int32Array([-1]);
+const NO_JUDGMENTS = new CompactQrelsQuery();
 
 function layout(measures: SelectedMeasure[]): { columns: EvalColumn[]; offsets: number[] } {
   const columns: EvalColumn[] = [];
@@ -100,13 +98,18 @@ function layout(measures: SelectedMeasure[]): { columns: EvalColumn[]; offsets: 
  * ```
  */
 export function evaluate(
-  qrels: Qrels | CompactQrels | CompactQrelsJg,
+  qrels: Qrels | CompactQrels | CompactQrelsJg | CompactPrefs,
   run: Run | CompactRun,
   options: EvaluateOptions = {},
 ): EvalResult {
   const jg = isCompactQrelsJg(qrels) ? qrels : undefined;
+  const prefs = isCompactPrefs(qrels) ? qrels : undefined;
   const cq =
-    jg !== undefined ? new CompactQrels() : isCompactQrels(qrels) ? qrels : compactQrels(qrels as Qrels);
+    jg !== undefined || prefs !== undefined
+      ? new CompactQrels()
+      : isCompactQrels(qrels)
+        ? qrels
+        : compactQrels(qrels as Qrels);
   const cr = isCompactRun(run) ? run : compactRun(run, options.runId);
   const compat = options.compat ?? '10';
   const measures = selectMeasures(options.measures ?? [], compat);
@@ -120,20 +123,8 @@ export function evaluate(
     });
   }
   const ctx: MeasureContext = { numDocsInCollection: options.numDocsInCollection ?? 0, compat };
-  if (jg !== undefined) {
-    const plain = measures.find((m) => !m.def.groups && m.def.name !== 'runid' && m.def.name !== 'num_q');
-    if (plain !== undefined) {
-      throw new RetrievekitError(
-        'UNSUPPORTED',
-        `measure ${plain.def.name} cannot be computed from judgment-group qrels`,
-        {
-          where: { field: 'measures' },
-          hint: 'with -R qrels_jg use -m qrels_jg (map_avgjg, P_avgjg, Rprec_mult_avgjg)',
-        },
-      );
-    }
-  }
-  const source = jg ?? cq;
+  checkMeasuresFitJudgments(measures, jg !== undefined ? 'jg' : prefs !== undefined ? 'prefs' : 'plain');
+  const source = jg ?? prefs ?? cq;
   const qids = [...source.queries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const queries: QueryEvaluation[] = [];
   const skipped: string[] = [];
@@ -143,7 +134,7 @@ export function evaluate(
     if ((done & 255) === 0) throwIfAborted(options.signal, 'evaluation');
     done++;
     const groups = jg !== undefined ? [...(jg.queries.get(qid)?.values() ?? [])] : [];
-    const judged = jg !== undefined ? groups[0] : cq.queries.get(qid);
+    const judged = jg !== undefined ? groups[0] : prefs !== undefined ? NO_JUDGMENTS : cq.queries.get(qid);
     if (judged === undefined) continue;
     const retrieved = cr.queries.get(qid);
     const judgedOnly = options.judgedOnly ?? false;
@@ -155,6 +146,10 @@ export function evaluate(
     if (retrieved !== undefined || options.complete) {
       rr = rank(judged);
       if (jg !== undefined) rr.groups = groups.map(rank);
+      const prefsQuery = prefs?.queries.get(qid);
+      if (prefs !== undefined && prefsQuery !== undefined) {
+        rr.prefs = formPrefsCounts(prefsQuery, retrieved, depth, prefs.file);
+      }
     } else if (options.strict) {
       throw new RetrievekitError('MISSING_QUERY', `query ${qid} has judgments but no results in the run`, {
         hint: 'retrieve for every judged query, or drop --strict to skip it (or use -c to count it as 0)',

@@ -99,3 +99,44 @@ export function selectMeasures(args: readonly string[], compat: '10' | '9.0.8' =
   }
   return selected;
 }
+
+/**
+ * Checks that the selected measures can be computed from this kind of judgments: judgment-group qrels
+ * (`-R qrels_jg`) allow only the `*_avgjg` measures, preference judgments (`-R prefs`, `-R qrels_prefs`)
+ * only the `prefs_*` measures, plain qrels neither of the preference measures (runid and num_q go with all).
+ */
+export function checkMeasuresFitJudgments(
+  measures: SelectedMeasure[],
+  judgments: 'plain' | 'jg' | 'prefs',
+): void {
+  for (const m of measures) {
+    const name = m.def.name;
+    if (name === 'runid' || name === 'num_q') continue;
+    if (judgments === 'jg' && !m.def.groups) {
+      throw new RetrievekitError(
+        'UNSUPPORTED',
+        `measure ${name} cannot be computed from judgment-group qrels`,
+        {
+          where: { field: 'measures' },
+          hint: 'with -R qrels_jg use -m qrels_jg (map_avgjg, P_avgjg, Rprec_mult_avgjg)',
+        },
+      );
+    }
+    if (judgments === 'prefs' && !m.def.prefs) {
+      throw new RetrievekitError(
+        'UNSUPPORTED',
+        `measure ${name} cannot be computed from preference judgments`,
+        {
+          where: { field: 'measures' },
+          hint: 'with -R prefs or -R qrels_prefs use -m all_prefs (or prefs_* measures)',
+        },
+      );
+    }
+    if (judgments !== 'prefs' && m.def.prefs) {
+      throw new RetrievekitError('UNSUPPORTED', `measure ${name} needs preference judgments`, {
+        where: { field: 'measures' },
+        hint: 'read the judgments with -R prefs or -R qrels_prefs (readPrefsCompact)',
+      });
+    }
+  }
+}

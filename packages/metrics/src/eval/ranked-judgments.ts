@@ -1,3 +1,4 @@
+import type { PrefsCounts } from '../prefs/prefs-counts.js';
 import { compareBytes } from '../store/byte-hash.js';
 import type { CompactQrelsQuery } from '../store/compact-qrels.js';
 import type { CompactRunQuery } from '../store/compact-run.js';
@@ -28,6 +29,8 @@ export interface RankedJudgments {
   level: number;
   /** Per judgment group rankings (only with `-R qrels_jg` judgments). */
   groups?: RankedJudgments[];
+  /** Preference counts (only with `-R prefs` / `-R qrels_prefs` judgments). */
+  prefs?: PrefsCounts;
   /** Lazily computed prefix sums shared by cutoff measures (see {@link prefixSums}). */
   prefix?: PrefixSums;
 }

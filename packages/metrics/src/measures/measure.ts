@@ -50,6 +50,8 @@ export interface MeasureDef {
   defaults: number[];
   /** True for judgment-group measures (they need `-R qrels_jg` judgments). */
   groups?: boolean;
+  /** True for preference measures (they need `-R prefs` or `-R qrels_prefs` judgments). */
+  prefs?: boolean;
   /** Names of the values this measure produces for the given parameters (e.g. `P_5`, `P_10`). */
   valueNames(params: MeasureParams): string[];
   /** Writes this query's values into `out` starting at `offset`. */

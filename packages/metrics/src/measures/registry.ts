@@ -12,6 +12,19 @@ import { elevenPointAverage, iprecAtRecall, rprecMult } from './interpolated.js'
 import { mapAvgJg, precisionAvgJg, rprecMultAvgJg } from './judgment-groups.js';
 import type { MeasureDef } from './measure.js';
 import { binG, gMeasure, ndcg, ndcgRel, rbp, rbpResid, rndcg } from './ndcg.js';
+import {
+  prefsAvgJg,
+  prefsAvgJgImp,
+  prefsAvgJgRet,
+  prefsCountMeasures,
+  prefsPair,
+  prefsPairImp,
+  prefsPairRet,
+  prefsSimp,
+  prefsSimpImp,
+  prefsSimpRet,
+} from './prefs.js';
+import { prefsAvgJgRnonrel, prefsAvgJgRnonrelRet } from './prefs-rnonrel.js';
 import { relstring, setMeasures, utility } from './set.js';
 
 const byName = (name: string, list: MeasureDef[]): MeasureDef => {
@@ -22,7 +35,7 @@ const byName = (name: string, list: MeasureDef[]): MeasureDef => {
 
 /**
  * Every measure, in trec_eval 10.0's calculation and printing order (measures.c `te_trec_measures`;
- * dcg/ideal_dcg, yaap and the preference measures are not implemented).
+ * dcg/ideal_dcg and yaap are not implemented).
  */
 export const MEASURES: readonly MeasureDef[] = [
   ...basicMeasures,
@@ -46,6 +59,18 @@ export const MEASURES: readonly MeasureDef[] = [
   successAt,
   ...setMeasures,
   nonrelJudgedMeasure,
+  ...prefsCountMeasures,
+  prefsSimp,
+  prefsPair,
+  prefsAvgJg,
+  prefsAvgJgRnonrel,
+  prefsSimpRet,
+  prefsPairRet,
+  prefsAvgJgRet,
+  prefsAvgJgRnonrelRet,
+  prefsSimpImp,
+  prefsPairImp,
+  prefsAvgJgImp,
   mapAvgJg,
   precisionAvgJg,
   rprecMultAvgJg,
@@ -94,11 +119,37 @@ const ALL_TREC_9 = [
   'num_nonrel_judged_ret',
 ];
 
-/** Measure nicknames of trec_eval (`-m official`, `-m all_trec`, `-m qrels_jg`, `-m set`). */
+const PREFS_OFFICIAL = [
+  'runid',
+  'num_q',
+  'prefs_num_prefs_poss',
+  'prefs_num_prefs_ful',
+  'prefs_num_prefs_ful_ret',
+  'prefs_simp',
+  'prefs_pair',
+  'prefs_avgjg',
+];
+
+/**
+ * Measure nicknames of trec_eval (`-m official`, `-m all_trec`, `-m qrels_jg`, `-m set`, `-m all_prefs`,
+ * `-m prefs`).
+ */
 export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   official: OFFICIAL,
   all_trec: [...ALL_TREC_9, 'unj', 'rbp', 'rbp_resid'],
   qrels_jg: ['runid', 'num_q', 'map_avgjg', 'P_avgjg', 'Rprec_mult_avgjg'],
+  all_prefs: [
+    ...PREFS_OFFICIAL,
+    'prefs_avgjg_Rnonrel',
+    'prefs_simp_ret',
+    'prefs_pair_ret',
+    'prefs_avgjg_ret',
+    'prefs_avgjg_Rnonrel_ret',
+    'prefs_simp_imp',
+    'prefs_pair_imp',
+    'prefs_avgjg_imp',
+  ],
+  prefs: PREFS_OFFICIAL,
   set: [
     'runid',
     'num_q',
