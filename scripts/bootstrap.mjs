@@ -56,6 +56,29 @@ function ensurePnpm() {
   ]);
 }
 
+// Debian packages the test suite needs (the browser tests drive Debian's Chromium), keyed by the file
+// that shows each is installed.
+const systemPackages = [{ name: 'chromium', check: '/usr/bin/chromium' }];
+
+function ensureSystemPackages() {
+  const missing = systemPackages.filter((p) => !existsSync(p.check)).map((p) => p.name);
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasSudo = spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (!existsSync('/usr/bin/apt-get') || (!isRoot && !hasSudo)) {
+    process.stderr.write(
+      `bootstrap: the tests need ${missing.join(', ')} (Debian packages); install them with your package manager and rerun\n`,
+    );
+    process.exit(1);
+  }
+  step(`installing system packages: ${missing.join(' ')}`);
+  const prefix = isRoot ? [] : ['sudo', '-n'];
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  const [cmd, ...args] = [...prefix, 'apt-get'];
+  run(cmd, [...args, 'update', '-qq'], { env: aptEnv });
+  run(cmd, [...args, 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env: aptEnv });
+}
+
 function installDependencies() {
   step('installing workspace dependencies (pnpm install --frozen-lockfile)');
   run(pnpmBin, ['install', '--frozen-lockfile']);
@@ -118,5 +141,7 @@ if (command !== 'test' && command !== 'demo') {
 }
 ensurePnpm();
 installDependencies();
-if (command === 'test') test();
-else demo(rest);
+if (command === 'test') {
+  ensureSystemPackages();
+  test();
+} else demo(rest);
