@@ -34,4 +34,33 @@ export type {
   TasBalancedWeights,
 } from './tas-balanced-loss.js';
 export { tasBalancedLoss, tasBalancedLossDot } from './tas-balanced-loss.js';
+export type { AdamOptimizer, AdamOptions } from './trainer/adam.js';
+export { createAdam } from './trainer/adam.js';
+export type { AdapterLossInput, AdapterLossResult, InBatchTeacherScores } from './trainer/adapter-loss.js';
+export { adapterLoss } from './trainer/adapter-loss.js';
+export type {
+  BuildTeacherPairsOptions,
+  TeacherPairRow,
+  TeacherPairsBuild,
+  UnscoredPositive,
+} from './trainer/build-teacher-pairs.js';
+export { buildTeacherPairs } from './trainer/build-teacher-pairs.js';
+export type { LinearAdapter } from './trainer/linear-adapter.js';
+export { adaptQueries, applyAdapter, identityAdapter } from './trainer/linear-adapter.js';
+export type {
+  TermAnalyzer,
+  TfidfProjectionEncoder,
+  TfidfProjectionOptions,
+} from './trainer/tfidf-projection-encoder.js';
+export { createTfidfProjectionEncoder } from './trainer/tfidf-projection-encoder.js';
+export type {
+  AdapterBatchSource,
+  AdapterTrainingBatch,
+  TrainQueryAdapterOptions,
+  TrainQueryAdapterResult,
+} from './trainer/train-query-adapter.js';
+export { trainQueryAdapter } from './trainer/train-query-adapter.js';
+export type { VectorTable } from './trainer/vector-table.js';
+export { createVectorTable, gatherVectors } from './trainer/vector-table.js';
+export { writeTeacherPairsTsv } from './trainer/write-teacher-pairs.js';
 export type { ScoreLoss, ScoreMatrix, VectorBatch } from './types.js';
