@@ -30,3 +30,10 @@ export type {
   VectorStoreCapabilities,
   VectorStoreOpener,
 } from './vector-store.js';
+export {
+  checkBatchShape,
+  checkK,
+  checkMagnitude,
+  checkRecords,
+  matchesEquals,
+} from './vector-store-checks.js';
