@@ -36,4 +36,5 @@ export {
   checkMagnitude,
   checkRecords,
   matchesEquals,
+  prepareRows,
 } from './vector-store-checks.js';

@@ -1,6 +1,6 @@
 import { assertFiniteBatch, type DenseBatch } from './dense.js';
 import { RetrievekitError } from './errors.js';
-import type { Metadata, VectorRecords } from './vector-store.js';
+import type { Metadata, VectorMetric, VectorRecords } from './vector-store.js';
 
 /**
  * Input checks of the {@link VectorStore} contract, shared by every store so that they all reject the
@@ -107,4 +107,27 @@ export function matchesEquals(
     if (metadata === undefined || !Object.hasOwn(metadata, key) || metadata[key] !== value) return false;
   }
   return true;
+}
+
+/**
+ * The rows of `batch` as the store keeps them: a copy scaled to unit length under `cosine` (a zero
+ * row is `INVALID_ARGUMENT`), the batch's own data otherwise.
+ */
+export function prepareRows(batch: DenseBatch, metric: VectorMetric, what: string): Float32Array {
+  if (metric !== 'cosine') return batch.data;
+  const { data, dim, rows } = batch;
+  const out = new Float32Array(data.length);
+  for (let row = 0; row < rows; row++) {
+    let sum = 0;
+    for (let d = row * dim; d < (row + 1) * dim; d++) sum += (data[d] as number) * (data[d] as number);
+    if (sum === 0) {
+      throw new RetrievekitError('INVALID_ARGUMENT', `${what} row ${row} is a zero vector`, {
+        where: { index: row },
+        hint: 'cosine similarity is undefined for zero vectors',
+      });
+    }
+    const scale = 1 / Math.sqrt(sum);
+    for (let d = row * dim; d < (row + 1) * dim; d++) out[d] = (data[d] as number) * scale;
+  }
+  return out;
 }

@@ -8,7 +8,15 @@ import type {
   VectorStore,
   VectorStoreCapabilities,
 } from '@retrievekit/core';
-import { assertFiniteBatch, RetrievekitError, throwIfAborted } from '@retrievekit/core';
+import {
+  assertFiniteBatch,
+  checkBatchShape,
+  checkK,
+  checkRecords,
+  prepareRows,
+  RetrievekitError,
+  throwIfAborted,
+} from '@retrievekit/core';
 import { Index } from 'usearch';
 import type { HnswStoreConfig } from './hnsw-options.js';
 import { usearchMetric } from './hnsw-options.js';
@@ -16,7 +24,6 @@ import { searchHnsw } from './hnsw-search.js';
 import { compileFilter } from './metadata-filter.js';
 import { saveHnswStore } from './persistence.js';
 import type { RecordSlots } from './record-slots.js';
-import { checkBatchShape, checkK, checkRecords, prepareRows } from './validate.js';
 
 /** Creates the usearch index of `config`. @internal */
 export function createUsearchIndex(config: HnswStoreConfig): Index {

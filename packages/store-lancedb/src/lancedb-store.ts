@@ -9,7 +9,15 @@ import type {
   VectorStore,
   VectorStoreCapabilities,
 } from '@retrievekit/core';
-import { assertFiniteBatch, RetrievekitError, throwIfAborted } from '@retrievekit/core';
+import {
+  assertFiniteBatch,
+  checkBatchShape,
+  checkK,
+  checkRecords,
+  prepareRows,
+  RetrievekitError,
+  throwIfAborted,
+} from '@retrievekit/core';
 import type { Schema } from 'apache-arrow';
 import { buildVectorIndex } from './build-index.js';
 import { exportTable } from './export-table.js';
@@ -17,7 +25,6 @@ import type { LanceDbIndexOptions } from './lancedb-options.js';
 import { searchLanceDb } from './lancedb-search.js';
 import { equalityWhere, idsIn } from './sql.js';
 import { recordsTable, type TableDescription, tableSchema } from './table-schema.js';
-import { checkBatchShape, checkK, checkRecords, prepareRows } from './validate.js';
 
 const ID_CHUNK = 500;
 
