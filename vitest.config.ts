@@ -4,12 +4,7 @@ import { defineConfig } from 'vitest/config';
 // through the `source` export condition, so tests never run against a stale dist/.
 export default defineConfig({
   resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] },
-  ssr: {
-    resolve: {
-      conditions: ['source', 'node', 'import', 'default'],
-      externalConditions: ['node', 'import', 'default'],
-    },
-  },
+  ssr: { resolve: { conditions: ['source', 'node', 'import', 'default'] } },
   test: {
     include: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],

@@ -2,6 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Passage, Query, RankedList } from '@retrievekit/core';
+import { writeFileAtomic } from '@retrievekit/core/node';
 import { openBeirDataset } from '@retrievekit/datasets';
 import {
   applyAdapter,
@@ -19,7 +20,6 @@ import {
   writeClusters,
 } from '@retrievekit/sampler';
 import { createBm25IndexBuilder } from '@retrievekit/sparse';
-import { writeTextAtomic } from './atomic-write.js';
 import type { BaseEncoder } from './base-encoder.js';
 import { createDefaultBaseEncoder } from './base-encoder.js';
 import { ndcgAt10 } from './evaluate-ndcg.js';
@@ -153,7 +153,7 @@ export async function runDistillAdapter(
     `Training: ${o.steps} steps, Adam lr ${o.learningRate}, weight decay ${o.weightDecay}; Margin-MSE per step (bucket means):\n` +
       `${renderLossCurve(losses)}\n`,
   );
-  await writeTextAtomic(join(outDir, 'loss-curve.csv'), lossCurveCsv(losses));
+  await writeFileAtomic(join(outDir, 'loss-curve.csv'), lossCurveCsv(losses));
 
   // 5. evaluation on the held-out test queries
   const testQrels = await dataset.qrels('test');
@@ -174,7 +174,7 @@ export async function runDistillAdapter(
       `| run | nDCG@10 |\n|---|---|\n| base (${encoder.name}) | ${base.toFixed(4)} |\n` +
       `| adapted student (base + trained W) | ${adapted.toFixed(4)} |\n| teacher (BM25) | ${teacherScore.toFixed(4)} |\n`,
   );
-  await writeTextAtomic(
+  await writeFileAtomic(
     join(outDir, 'results.json'),
     `${JSON.stringify(
       {

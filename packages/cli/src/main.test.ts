@@ -26,7 +26,9 @@ describe('retrievekit dispatcher', () => {
   it('reports an unknown command as a usage error', async () => {
     const r = await cli(['serch']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: unknown command "serch"\n  hint: one of eval\n');
+    expect(r.stderr).toBe(
+      'error: unknown command "serch"\n  hint: one of eval, download, convert, cluster, sample\n',
+    );
   });
   it('dispatches to an added command', async () => {
     const hello: Command = {

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@retrievekit/core/node';
 import type { TrainingBatch } from './training-batch.js';
 
 async function* lines(

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { RetrievekitError } from '@retrievekit/core';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@retrievekit/core/node';
 
 /** Query clusters: each cluster a list of query ids. */
 export type QueryClusters = readonly (readonly string[])[];

@@ -8,7 +8,6 @@
  */
 export type { AssignmentKernel } from './assignment-kernel.js';
 export { createJsAssignmentKernel } from './assignment-kernel.js';
-export { writeFileAtomic } from './atomic-write.js';
 export { createRandomSampler, createTopicSampler } from './baseline-samplers.js';
 export type { BatchSampler, BatchStreamOptions, SamplerKind } from './batch-sampler.js';
 export { writeBatchesJsonl, writeBatchesTsv } from './batch-writers.js';

@@ -4,7 +4,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { LongTaskOptions, Metadata } from '@retrievekit/core';
 import { RetrievekitError, throwIfAborted } from '@retrievekit/core';
-import { syncDirectory, writeFileAtomic } from './atomic-file.js';
+import { syncPath, writeFileAtomic } from '@retrievekit/core/node';
 import { verifyExactFile, writeExactFile } from './exact-file-io.js';
 import { decodeIds, encodeIds } from './ids-codec.js';
 import type { ManifestFile, StoreManifest } from './manifest.js';
@@ -79,7 +79,7 @@ export async function saveMemoryStore(
     files,
   };
   await writeFileAtomic(join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
-  await syncDirectory(dir);
+  await syncPath(dir);
   options.onProgress?.({ done: parts.length + 1, total: parts.length + 1, unit: 'files' });
   const keep = new Set(Object.values(files).map((file) => file.name));
   for (const entry of await readdir(dir)) {

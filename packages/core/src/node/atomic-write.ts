@@ -55,12 +55,12 @@ export async function writeFileAtomic(
     await rm(temporary, { force: true });
     throw error;
   }
-  if (options.syncFolder ?? true) await syncFolder(dirname(path));
+  if (options.syncFolder ?? true) await syncPath(dirname(path));
 }
 
-/** fsyncs a folder so that file creations and renames in it survive a crash. */
-export async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
+/** fsyncs a file, or a folder so that file creations and renames in it survive a crash. */
+export async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
   try {
     await handle.sync();
   } finally {

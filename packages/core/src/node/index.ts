@@ -6,4 +6,4 @@
  */
 
 export type { AtomicContent, WriteAtomicOptions } from './atomic-write.js';
-export { syncFolder, writeFileAtomic } from './atomic-write.js';
+export { syncPath, writeFileAtomic } from './atomic-write.js';

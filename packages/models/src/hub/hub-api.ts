@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RetrievekitError } from '@retrievekit/core';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@retrievekit/core/node';
 import { assertCommit, assertRepoId, refPath } from './cache-paths.js';
 import { hubGet, isUnreachable } from './http-get.js';
 import type { ResolvedHubOptions } from './hub-config.js';

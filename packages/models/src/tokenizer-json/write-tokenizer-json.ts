@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RetrievekitError } from '@retrievekit/core';
-import { writeFileAtomic } from '../hub/atomic-write.js';
+import { writeFileAtomic } from '@retrievekit/core/node';
 import { synthesizeTokenizerJson } from './synthesize.js';
 import type { BertTokenizerJson } from './tokenizer-json-types.js';
 
