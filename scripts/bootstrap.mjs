@@ -56,9 +56,13 @@ function ensurePnpm() {
   ]);
 }
 
-// Debian packages the test suite needs (the browser tests drive Debian's Chromium), keyed by the file
-// that shows each is installed.
-const systemPackages = [{ name: 'chromium', check: '/usr/bin/chromium' }];
+// Debian packages the test suite needs (the browser tests drive Debian's Chromium), each with the file
+// that shows it is installed.
+const systemPackages = [
+  { name: 'chromium', check: '/usr/bin/chromium' },
+  // Vulkan loader: WebGPU tests run on Chromium's SwiftShader ICD.
+  { name: 'libvulkan1', check: '/usr/lib/x86_64-linux-gnu/libvulkan.so.1' },
+];
 
 function ensureSystemPackages() {
   const missing = systemPackages.filter((p) => !existsSync(p.check)).map((p) => p.name);

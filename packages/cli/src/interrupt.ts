@@ -8,25 +8,17 @@ export const EXIT_INTERRUPTED = 130;
 export interface InterruptHost {
   once(event: 'SIGINT', listener: () => void): unknown;
   off(event: 'SIGINT', listener: () => void): unknown;
-  /** Called after an interrupted command has cleaned up; default: make the process exit with 130. */
-  interrupted(): void;
 }
 
 const processHost: InterruptHost = {
   once: (event, listener) => process.once(event, listener),
   off: (event, listener) => process.off(event, listener),
-  interrupted: () => {
-    // main() prints the "cancelled" error and returns 1; the exit status becomes 130 on the way out.
-    process.once('exit', () => {
-      process.exitCode = EXIT_INTERRUPTED;
-    });
-  },
 };
 
 /**
  * Runs cancellable work. With `io.signal` the caller cancels. Otherwise Ctrl-C (SIGINT) aborts an
  * AbortController whose signal the work receives; the work cleans up (partial files deleted or kept
- * resumable) and rejects with `ABORTED`, which is re-thrown with a hint, and the process exits with
+ * resumable) and rejects with `ABORTED`, which is re-thrown with a hint; `main` turns it into exit
  * status 130. A second Ctrl-C falls through to Node's default (immediate exit).
  */
 export async function withInterrupt<T>(
@@ -42,7 +34,6 @@ export async function withInterrupt<T>(
     return await work(controller.signal);
   } catch (error) {
     if (controller.signal.aborted) {
-      host.interrupted();
       throw new RetrievekitError('ABORTED', 'interrupted', {
         hint: 'partial files were removed or kept for resuming; run the same command again',
         cause: error,

@@ -1,6 +1,7 @@
 import { RetrievekitError } from '@retrievekit/core';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { EXIT_INTERRUPTED } from './interrupt.js';
 
 /** Exit codes of `retrievekit`. */
 export const EXIT_OK = 0;
@@ -21,7 +22,8 @@ function paint(io: CommandIO, text: string): string {
 
 /**
  * Runs `retrievekit` with `argv` (without node and script): dispatches to a subcommand, prints errors as
- * one line plus a hint, and returns the exit code (0 ok, 1 data/runtime error, 2 usage error).
+ * one line plus a hint, and returns the exit code (0 ok, 1 data/runtime error, 2 usage error,
+ * 130 interrupted).
  */
 export async function main(
   argv: readonly string[],
@@ -49,6 +51,7 @@ export async function main(
       const hint = error.hint ?? (usage ? `run "retrievekit ${name} --help"` : undefined);
       const message = error.message.replace(` (${error.hint})`, '');
       io.stderr(`${paint(io, 'error:')} retrievekit ${name}: ${message}\n${hint ? `  hint: ${hint}\n` : ''}`);
+      if (error.code === 'ABORTED') return EXIT_INTERRUPTED;
       return usage ? EXIT_USAGE : EXIT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);

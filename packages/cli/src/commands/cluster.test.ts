@@ -157,7 +157,7 @@ describe('retrievekit cluster', () => {
       ['--queries', queries, '--vectors', join(work.dir, 'v.npy'), '--k', '3', '--out', out],
       { signal: controller.signal },
     );
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/cancelled/);
     expect(() => readFileSync(out)).toThrow();
   });

@@ -142,7 +142,7 @@ describe('retrievekit convert', () => {
     const r = await runCli(convertCommand, [source, '--out', join(work.dir, 'out')], {
       signal: controller.signal,
     });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/conversion was cancelled/);
     expect(readdirSync(work.dir)).toEqual(['distilbert-source']);
   });

@@ -66,7 +66,7 @@ describe('retrievekit download beir', () => {
     expect(r.stderr).toMatch(/^error: retrievekit download: .*\/beir\/nope\.zip.*\n {2}hint: /);
     cache.remove();
   });
-  it('an aborted signal stops the transfer: exit 1 "cancelled", only a resumable .part is left', async () => {
+  it('an aborted signal stops the transfer: exit 130 "cancelled", only a resumable .part is left', async () => {
     const cache = tempDir('dl');
     const controller = new AbortController();
     const pending = runCli(
@@ -76,7 +76,7 @@ describe('retrievekit download beir', () => {
     );
     setTimeout(() => controller.abort(), 300);
     const r = await pending;
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/cancelled/);
     expect(readdirSync(cache.dir).filter((f) => !f.endsWith('.part'))).toEqual([]);
     expect(existsSync(join(cache.dir, 'slow'))).toBe(false);

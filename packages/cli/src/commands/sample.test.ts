@@ -145,7 +145,7 @@ describe('retrievekit sample', () => {
     const r = await runCli(sampleCommand, [...base, '--out', join(work.dir, 'o.jsonl')], {
       signal: controller.signal,
     });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/cancelled/);
     expect(existsSync(join(work.dir, 'o.jsonl'))).toBe(false);
     expect(readdirSync(work.dir).sort()).toEqual(['clusters.txt', 'pairs.tsv', 'queries.tsv']);
