@@ -11,6 +11,7 @@ export type { ErrorCode, ErrorLocation, RetrievekitErrorOptions } from './errors
 export { formatLocation, RetrievekitError, throwIfAborted } from './errors.js';
 export { compareByteOrder, compareTrecOrder } from './order.js';
 export type { LongTaskOptions, Progress } from './progress.js';
+export { seededRandom } from './random.js';
 export type { Qrels, RankedList, Run, RunEntry } from './ranking.js';
 export type { RetrieveOptions, RetrieveRunOptions, Retriever } from './retriever.js';
 export type { SparseVector } from './sparse.js';

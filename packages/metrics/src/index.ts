@@ -69,7 +69,6 @@ export {
 export { adjustPValues, bonferroni, type Correction, holm } from './stats/correction.js';
 export { logGamma, regularizedIncompleteBeta, studentTTwoSided } from './stats/incomplete-beta.js';
 export {
-  createRng,
   type PairedTestResult,
   pairedTTest,
   type RandomizationOptions,

@@ -1,22 +1,20 @@
+import { seededRandom } from '@retrievekit/core';
+
 /**
- * A small seeded pseudo-random generator (mulberry32) for reproducible fixtures: the same seed gives the
- * same numbers on every machine and Node version.
+ * Seeded random numbers for reproducible fixtures (core's mulberry32 `seededRandom`): the same seed gives
+ * the same numbers on every machine and Node version.
  */
 export class SeededRandom {
-  private state: number;
+  private readonly uniform: () => number;
   private spare: number | undefined;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = seededRandom(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
 
   /** Uniform integer in [0, n). */

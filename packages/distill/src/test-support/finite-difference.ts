@@ -1,16 +1,6 @@
 /** Test helpers: a seeded generator and a central finite-difference gradient check (not exported). */
 
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '@retrievekit/core';
 
 /** `count` floats uniform in [-spread, spread), as a Float64Array. */
 export function randomArray(random: () => number, count: number, spread = 1): Float64Array {

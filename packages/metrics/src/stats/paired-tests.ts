@@ -1,4 +1,4 @@
-import { RetrievekitError } from '@retrievekit/core';
+import { RetrievekitError, seededRandom } from '@retrievekit/core';
 import { studentTTwoSided } from './incomplete-beta.js';
 
 /** Result of a paired significance test. */
@@ -54,18 +54,6 @@ export function pairedTTest(a: ArrayLike<number>, b: ArrayLike<number>): PairedT
   return { meanDifference: mean, pValue: studentTTwoSided(t, n - 1), n, statistic: t };
 }
 
-/** A seeded pseudo-random generator (mulberry32) returning floats in [0, 1). */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Options of {@link randomizationTest}. */
 export interface RandomizationOptions {
   /** Number of random sign flips (default 10,000). */
@@ -86,7 +74,7 @@ export function randomizationTest(
   const d = differences(a, b);
   const n = d.length;
   const permutations = options.permutations ?? 10_000;
-  const rng = createRng(options.seed ?? 42);
+  const rng = seededRandom(options.seed ?? 42);
   let sum = 0;
   for (const x of d) sum += x;
   const observed = Math.abs(sum) - 1e-12 * Math.max(1, Math.abs(sum));

@@ -1,7 +1,8 @@
+import { seededRandom } from '@retrievekit/core';
 import { describe, expect, it } from 'vitest';
 import { bonferroni, holm } from './correction.js';
 import { logGamma, regularizedIncompleteBeta, studentTTwoSided } from './incomplete-beta.js';
-import { createRng, pairedTTest, randomizationTest } from './paired-tests.js';
+import { pairedTTest, randomizationTest } from './paired-tests.js';
 
 describe('special functions', () => {
   it('logGamma matches factorials', () => {
@@ -34,7 +35,7 @@ describe('paired tests', () => {
     expect(r.pValue).toBeCloseTo(0.003883, 5);
   });
   it('randomization p-value is close to the t-test p-value on a large sample', () => {
-    const rng = createRng(7);
+    const rng = seededRandom(7);
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 400; i++) {

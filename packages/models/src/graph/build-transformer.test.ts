@@ -1,3 +1,4 @@
+import { seededRandom } from '@retrievekit/core';
 import { describe, expect, it } from 'vitest';
 import { buildTransformerModel, type ModelHead } from './build-transformer.js';
 import { randomWeights } from './random-weights.js';
@@ -8,10 +9,9 @@ import {
   referenceSplade,
 } from './reference-forward.test-helper.js';
 import { createSession, maxAbsDiff, runBatch, tokenTypesFor } from './run-model.test-helper.js';
-import { mulberry32 } from './seeded-random.js';
 import { type TransformerConfig, tinyBertConfig, tinyDistilBertConfig } from './transformer-config.js';
 
-const random = mulberry32(99);
+const random = seededRandom(99);
 const sentence = (length: number) => [
   101,
   ...Array.from({ length: length - 2 }, () => 1000 + Math.floor(random() * 29000)),

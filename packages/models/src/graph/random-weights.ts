@@ -1,8 +1,8 @@
 /** Seeded random weights in Hugging Face naming, initialised like HF (`normal(0, 0.02)`, LayerNorm 1 / 0). */
 import type { LongTaskOptions } from '@retrievekit/core';
-import { throwIfAborted } from '@retrievekit/core';
+import { seededRandom, throwIfAborted } from '@retrievekit/core';
 import { embeddingNames, layerNames, mlmHeadNames } from './layer-names.js';
-import { fillNormal, mulberry32 } from './seeded-random.js';
+import { fillNormal } from './seeded-random.js';
 import { type TransformerConfig, validateConfig } from './transformer-config.js';
 import type { WeightMap } from './weights.js';
 
@@ -34,7 +34,7 @@ export function randomWeights(
   options: RandomWeightsOptions = {},
 ): WeightMap {
   validateConfig(config);
-  const uniform = mulberry32(seed);
+  const uniform = seededRandom(seed);
   const std = options.std ?? 0.02;
   const biasStd = options.biasStd ?? 0;
   const normStd = options.layerNormStd ?? 0;

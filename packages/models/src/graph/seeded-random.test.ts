@@ -1,11 +1,12 @@
+import { seededRandom } from '@retrievekit/core';
 import { describe, expect, it } from 'vitest';
 import { randomWeights } from './random-weights.js';
-import { fillNormal, mulberry32 } from './seeded-random.js';
+import { fillNormal } from './seeded-random.js';
 import { tinyBertConfig } from './transformer-config.js';
 
 describe('seeded random weights', () => {
   it('draws normal(mean, std) samples: moments and tail mass match', () => {
-    const x = fillNormal(new Float32Array(200_001), mulberry32(3), 0.5, 0.02);
+    const x = fillNormal(new Float32Array(200_001), seededRandom(3), 0.5, 0.02);
     const mean = x.reduce((s, v) => s + v, 0) / x.length;
     const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length);
     const beyond2 = x.filter((v) => Math.abs(v - 0.5) > 0.04).length / x.length;

@@ -1,16 +1,4 @@
-/** A small deterministic PRNG (mulberry32) with normal samples (Marsaglia polar method), for reproducible weights. */
-
-/** Returns a function producing uniform numbers in [0, 1) from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Normal samples (Marsaglia's polar method) from a seeded uniform generator (`seededRandom` of core), for reproducible weights. */
 
 /** Fills `out` with normal(mean, std) samples drawn from `uniform` (Marsaglia's polar method). */
 export function fillNormal(

@@ -1,14 +1,14 @@
+import { seededRandom } from '@retrievekit/core';
 import { describe, expect, it } from 'vitest';
 import { buildTransformerModel, type ModelHead } from '../graph/build-transformer.js';
 import { randomWeights } from '../graph/random-weights.js';
 import { createSession, runBatch } from '../graph/run-model.test-helper.js';
-import { mulberry32 } from '../graph/seeded-random.js';
 import { tinyDistilBertConfig } from '../graph/transformer-config.js';
 import type { WeightPrecision } from './linear.js';
 
 const config = { ...tinyDistilBertConfig, hiddenSize: 64, numHeads: 4, intermediateSize: 128 };
 const weights = randomWeights(config, 11, { biasStd: 0.02, layerNormStd: 0.1 });
-const random = mulberry32(5);
+const random = seededRandom(5);
 const sequences = [12, 30, 7, 20].map((n) => [
   101,
   ...Array.from({ length: n }, () => 1000 + Math.floor(random() * 29000)),

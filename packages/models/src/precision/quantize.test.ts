@@ -1,12 +1,13 @@
+import { seededRandom } from '@retrievekit/core';
 import { describe, expect, it } from 'vitest';
-import { fillNormal, mulberry32 } from '../graph/seeded-random.js';
+import { fillNormal } from '../graph/seeded-random.js';
 import { quantizePerRow, transposeMatrix } from './quantize.js';
 
 describe('per-row int8 quantisation', () => {
   it('reconstructs each weight within half a step of its column scale', () => {
     const rows = 17;
     const cols = 5;
-    const w = fillNormal(new Float32Array(rows * cols), mulberry32(1), 0, 0.3);
+    const w = fillNormal(new Float32Array(rows * cols), seededRandom(1), 0, 0.3);
     w[3] = 0;
     w.fill(0, 2 * cols, 3 * cols);
     const q = quantizePerRow(w, rows, cols);
