@@ -113,7 +113,7 @@ describe('retrievekit cluster', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nope\.tsv: no such file\n {2}hint: check the path given to --queries/);
   });
-  it('usage errors exit 2; --cluster-with is not available yet', async () => {
+  it('usage errors exit 2, including --cluster-with together with --vectors', async () => {
     const base = ['--queries', queries, '--vectors', join(work.dir, 'v.npy'), '--out', 'x'];
     expect((await runCli(clusterCommand, base)).stderr).toMatch(/--k is required/);
     const zero = await runCli(clusterCommand, [...base, '--k', '0']);
@@ -133,20 +133,29 @@ describe('retrievekit cluster', () => {
       'x',
     ]);
     expect(raw.stderr).toMatch(/a raw float32 file needs --dim/);
-    const encoder = await runCli(clusterCommand, [
+    const both = await runCli(clusterCommand, [...base, '--cluster-with', 'model', '--k', '2']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--cluster-with and --vectors are mutually exclusive/);
+    const neither = await runCli(clusterCommand, ['--queries', queries, '--k', '2', '--out', 'x']);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/--vectors or --cluster-with is required/);
+    const wrongSide = await runCli(clusterCommand, [...base, '--k', '2', '--batch-size', '8']);
+    expect(wrongSide.code).toBe(2);
+    expect(wrongSide.stderr).toMatch(/--batch-size only applies with --cluster-with/);
+    const short = await runCli(clusterCommand, [
       '--queries',
       queries,
       '--cluster-with',
       'model',
+      '--query-max-length',
+      '2',
       '--k',
       '2',
       '--out',
       'x',
     ]);
-    expect(encoder.code).toBe(2);
-    expect(encoder.stderr).toMatch(
-      /--cluster-with is not available yet.*\n {2}hint: encode the queries yourself/,
-    );
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/--query-max-length expects an integer >= 3, got "2"/);
   });
   it('a cancelled run writes no cluster file', async () => {
     const controller = new AbortController();

@@ -1,14 +1,17 @@
+import type { DenseBatch } from '@retrievekit/core';
 import { RetrievekitError } from '@retrievekit/core';
 import { clustersFromAssignment, kMeans, readQueriesTsv, writeClusters } from '@retrievekit/sampler';
 import type { Command } from '../command.js';
 import { assertInputFile } from '../input-file.js';
 import { withInterrupt } from '../interrupt.js';
+import { encodeQueriesWith } from '../load-query-encoder.js';
 import { choiceFlag, integerFlag, parseFlags, requiredFlag, stringFlag, usageError } from '../parse-flags.js';
 import type { RuntimeIO } from '../runtime-io.js';
 import { stderrProgress } from '../stderr-progress.js';
 import { readVectorsFile } from '../vectors-file.js';
 
 const HELP = `Usage: retrievekit cluster --queries FILE --vectors FILE [--dim D] --k N --out clusters.txt
+       retrievekit cluster --queries FILE --cluster-with MODEL [--query-max-length L] [--batch-size B] ...
                            [--iterations I] [--seed S] [--init random|kmeans++] [--json]
 
 Clusters training queries with seeded k-means over their vectors (inner product, TAS-B's topic clusters)
@@ -19,7 +22,12 @@ Options:
   --queries FILE     MS MARCO query TSV (qid<TAB>text), one query per vector row
   --vectors FILE     .npy (2-D float32) or raw little-endian float32 (needs --dim)
   --dim D            vector size of a raw float32 file
-  --cluster-with DIR compute the vectors with an encoder model (not available yet)
+  --cluster-with M   encode the queries with a dense encoder (model folder or hub repository id, e.g.
+                     sebastian-hofstaetter/distilbert-dot-tas_b-b256-msmarco; needs onnxruntime-node)
+                     instead of --vectors
+  --query-max-length L
+                     tokens per query with --cluster-with (default 30, TAS-B's training value)
+  --batch-size B     queries per encoder call with --cluster-with (default 32)
   --k N              number of clusters (required)
   --iterations I     k-means rounds (default 20);  --seed S (default 42)
   --init I           random (default) or kmeans++
@@ -32,6 +40,7 @@ The assignment step uses onnxruntime-node when it is installed, else a JavaScrip
 Examples:
   retrievekit cluster --queries queries.train.tsv --vectors queries.npy --k 2000 --out clusters.txt
   retrievekit cluster --queries q.tsv --vectors q.f32 --dim 768 --k 100 --seed 7 --out c.txt --json
+  retrievekit cluster --queries q.tsv --cluster-with ./tas-b --k 2000 --init kmeans++ --out clusters.txt
 
 Exit codes: 0 ok, 1 bad input or runtime error, 2 usage error, 130 interrupted.`;
 
@@ -40,6 +49,8 @@ const FLAGS = {
   vectors: { type: 'string' },
   dim: { type: 'string' },
   'cluster-with': { type: 'string' },
+  'query-max-length': { type: 'string' },
+  'batch-size': { type: 'string' },
   k: { type: 'string' },
   iterations: { type: 'string' },
   seed: { type: 'string' },
@@ -48,19 +59,50 @@ const FLAGS = {
   json: { type: 'boolean' },
 } as const;
 
+/** Encodes the queries' texts with `--cluster-with`, with a progress bar and Ctrl-C cancellation. */
+async function encodeWithProgress(
+  io: RuntimeIO,
+  model: string,
+  queries: readonly { text: string }[],
+  maxLength: number,
+  batchSize: number,
+): Promise<DenseBatch> {
+  const bar = stderrProgress(io, 'encoding queries');
+  try {
+    const { embeddings, truncated } = await withInterrupt(io, (signal) =>
+      encodeQueriesWith(
+        model,
+        queries.map((q) => q.text),
+        { maxLength, batchSize, signal, onProgress: (p) => bar.update(p) },
+      ),
+    );
+    bar.finish();
+    if (truncated > 0)
+      io.stderr(
+        `note: ${truncated} of ${queries.length} queries were cut to --query-max-length ${maxLength} tokens\n`,
+      );
+    return embeddings;
+  } finally {
+    bar.finish();
+  }
+}
+
 /** Runs `retrievekit cluster` with the command line after the command name. */
 export async function runCluster(argv: readonly string[], io: RuntimeIO): Promise<void> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.values.help === true) return void io.stdout(`${HELP}\n`);
   if (flags.positionals.length > 0) throw usageError('argv', `unexpected argument "${flags.positionals[0]}"`);
-  if (flags.values['cluster-with'] !== undefined)
+  const model = stringFlag(flags, 'cluster-with');
+  const vectorsPath = stringFlag(flags, 'vectors');
+  if (model !== undefined && vectorsPath !== undefined)
     throw usageError(
       '--cluster-with',
-      '--cluster-with is not available yet (the encoder package is not ready)',
-      'encode the queries yourself and pass --vectors FILE.npy',
+      '--cluster-with and --vectors are mutually exclusive',
+      'give one of them',
     );
+  if (model === undefined && vectorsPath === undefined)
+    throw usageError('--vectors', '--vectors or --cluster-with is required');
   const queriesPath = requiredFlag(flags, 'queries');
-  const vectorsPath = requiredFlag(flags, 'vectors');
   const out = requiredFlag(flags, 'out');
   const k = integerFlag(flags, 'k', Number.NaN);
   if (Number.isNaN(k)) throw usageError('--k', '--k is required');
@@ -69,19 +111,33 @@ export async function runCluster(argv: readonly string[], io: RuntimeIO): Promis
   const init = choiceFlag(flags, 'init', ['random', 'kmeans++'], 'random');
   const dimText = stringFlag(flags, 'dim');
   const dim = dimText === undefined ? undefined : integerFlag(flags, 'dim', 0);
+  for (const name of ['dim', 'query-max-length', 'batch-size'] as const) {
+    const needs = name === 'dim' ? model : vectorsPath;
+    if (needs !== undefined && stringFlag(flags, name) !== undefined)
+      throw usageError(
+        `--${name}`,
+        `--${name} only applies with ${name === 'dim' ? '--vectors' : '--cluster-with'}`,
+      );
+  }
+  // [CLS] + [SEP] take two of the tokens: fewer than 3 leaves no room for the query.
+  const queryMaxLength = integerFlag(flags, 'query-max-length', 30, 3);
+  const batchSize = integerFlag(flags, 'batch-size', 32);
   assertInputFile(queriesPath, '--queries');
-  const vectors = await readVectorsFile(vectorsPath, dim);
   const queries = await readQueriesTsv(queriesPath);
+  if (k > queries.length) throw usageError('--k', `--k ${k} is more than the ${queries.length} queries`);
+  const vectors =
+    model === undefined
+      ? await readVectorsFile(requiredFlag(flags, 'vectors'), dim)
+      : await encodeWithProgress(io, model, queries, queryMaxLength, batchSize);
   if (queries.length !== vectors.rows)
     throw new RetrievekitError(
       'DIMENSION_MISMATCH',
       `${vectors.rows} vectors for ${queries.length} queries in ${queriesPath}`,
       {
-        where: { file: vectorsPath },
+        where: { file: vectorsPath ?? queriesPath },
         hint: 'row i of --vectors must be the vector of line i of --queries',
       },
     );
-  if (k > queries.length) throw usageError('--k', `--k ${k} is more than the ${queries.length} queries`);
   const bar = stderrProgress(io, 'k-means');
   try {
     const result = await withInterrupt(io, (signal) =>
