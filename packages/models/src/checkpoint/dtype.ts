@@ -20,9 +20,27 @@ export function elementCount(shape: readonly number[]): number {
   return count;
 }
 
+function typedArrayOver(dtype: WeightDtype, buffer: ArrayBufferLike, byteOffset: number, elements: number) {
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(buffer, byteOffset, elements);
+    case 'float16':
+    case 'bfloat16':
+      return new Uint16Array(buffer, byteOffset, elements);
+    case 'int8':
+      return new Int8Array(buffer, byteOffset, elements);
+    case 'uint8':
+      return new Uint8Array(buffer, byteOffset, elements);
+    case 'int32':
+      return new Int32Array(buffer, byteOffset, elements);
+    case 'int64':
+      return new BigInt64Array(buffer, byteOffset, elements);
+  }
+}
+
 /**
- * Copies `byteLength` little-endian bytes starting at `byteOffset` of `bytes` into a fresh typed array of
- * the dtype (a copy, so the result is aligned and independent of the file buffer).
+ * Copies `elements` little-endian values of the dtype starting at `byteOffset` of `bytes` into a fresh
+ * typed array (a copy, so the result is aligned and independent of the file buffer).
  */
 export function typedArrayFromBytes(
   dtype: WeightDtype,
@@ -30,26 +48,26 @@ export function typedArrayFromBytes(
   byteOffset: number,
   elements: number,
 ): WeightTensor['data'] {
-  const size = DTYPE_BYTES[dtype];
   // A real copy even for a Node Buffer, whose slice() is a view into a shared pool.
-  const copy = new Uint8Array(elements * size);
-  copy.set(bytes.subarray(byteOffset, byteOffset + elements * size));
-  const buffer = copy.buffer;
-  switch (dtype) {
-    case 'float32':
-      return new Float32Array(buffer, 0, elements);
-    case 'float16':
-    case 'bfloat16':
-      return new Uint16Array(buffer, 0, elements);
-    case 'int8':
-      return new Int8Array(buffer, 0, elements);
-    case 'uint8':
-      return new Uint8Array(buffer, 0, elements);
-    case 'int32':
-      return new Int32Array(buffer, 0, elements);
-    case 'int64':
-      return new BigInt64Array(buffer, 0, elements);
-  }
+  const copy = new Uint8Array(elements * DTYPE_BYTES[dtype]);
+  copy.set(bytes.subarray(byteOffset, byteOffset + copy.length));
+  return typedArrayOver(dtype, copy.buffer, 0, elements);
+}
+
+/**
+ * Like {@link typedArrayFromBytes} but without a copy when it can: a typed-array view into `bytes`'s
+ * buffer when the data is aligned to the element size (it then shares memory with `bytes`, which the
+ * caller must not modify or reuse), a copy otherwise.
+ */
+export function typedArrayOfBytes(
+  dtype: WeightDtype,
+  bytes: Uint8Array,
+  byteOffset: number,
+  elements: number,
+): WeightTensor['data'] {
+  const at = bytes.byteOffset + byteOffset;
+  if (at % DTYPE_BYTES[dtype] !== 0) return typedArrayFromBytes(dtype, bytes, byteOffset, elements);
+  return typedArrayOver(dtype, bytes.buffer, at, elements);
 }
 
 /** Checks that a shape is a list of non-negative safe integers; throws `CORRUPT_DATA` otherwise. */

@@ -8,7 +8,7 @@ export type { Checkpoint, CheckpointFormat, ReadCheckpointOptions } from './read
 export { readCheckpoint } from './read-checkpoint.js';
 export type { CheckpointHeads, ResolvedWeights } from './resolve-weights.js';
 export { resolveWeights } from './resolve-weights.js';
-export type { SafetensorsFile } from './safetensors.js';
+export type { ParseWeightsOptions, SafetensorsFile } from './safetensors.js';
 export { parseSafetensors, SAFETENSORS_MAX_HEADER_BYTES } from './safetensors.js';
 export { ALLOWED_TORCH_GLOBALS } from './torch-pickle.js';
 export { transformerConfigOf } from './transformer-config-of.js';

@@ -1,11 +1,12 @@
 import { RetrievekitError } from '@retrievekit/core';
-import { unzipSync } from 'fflate';
 import type { WeightMap } from '../graph/weights.js';
 import { DTYPE_BYTES } from './dtype.js';
 import { PickleDict } from './pickle-value.js';
+import type { ParseWeightsOptions } from './safetensors.js';
 import { materialiseView } from './strided.js';
 import { TensorRecord, torchHooks } from './torch-pickle.js';
 import { unpickle } from './unpickler.js';
+import { readZipEntries } from './zip-entries.js';
 
 const LEGACY_MAGIC = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
 
@@ -16,7 +17,7 @@ function legacyFormat(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function unzip(bytes: Uint8Array, file: string): Record<string, Uint8Array> {
+function unzip(bytes: Uint8Array, file: string): Map<string, Uint8Array> {
   const legacy = legacyFormat(bytes);
   if (legacy !== undefined) {
     throw new RetrievekitError('UNSUPPORTED', `checkpoint is in ${legacy}`, {
@@ -30,38 +31,37 @@ function unzip(bytes: Uint8Array, file: string): Record<string, Uint8Array> {
       hint: 'expected a file written by torch.save (a zip archive holding data.pkl)',
     });
   }
-  try {
-    return unzipSync(bytes);
-  } catch (cause) {
-    throw new RetrievekitError('CORRUPT_DATA', `zip archive is damaged or truncated (${String(cause)})`, {
-      where: { file },
-      hint: 'download the checkpoint again',
-      cause,
-    });
-  }
+  return readZipEntries(bytes, file);
 }
 
 /**
  * Reads a `pytorch_model.bin` written by `torch.save(state_dict)` (torch >= 1.6 zip format): the
  * `<archive>/data.pkl` pickle is interpreted by a restricted unpickler that never executes code, and
  * tensors are materialised from the `<archive>/data/<key>` storages (strided views copied into
- * row-major arrays; tensors sharing a storage, such as tied embeddings, each get their own copy).
+ * row-major arrays; tensors sharing a storage, such as tied embeddings, each get their own copy). With
+ * `{ copy: false }`, contiguous aligned tensors are views into `bytes` instead (the zip entries torch
+ * writes are stored uncompressed and 64-byte aligned), so the weights are not held twice.
  *
  * Legacy (non-zip) checkpoints throw `UNSUPPORTED` with the advice to re-save them.
  *
  * @param bytes - the whole file
  * @param file - name used in error messages
+ * @param options - `copy: false` for zero-copy views
  * @returns the tensors keyed by their state-dict names, in file order
  */
-export function parsePytorchCheckpoint(bytes: Uint8Array, file = 'pytorch_model.bin'): WeightMap {
+export function parsePytorchCheckpoint(
+  bytes: Uint8Array,
+  file = 'pytorch_model.bin',
+  options: ParseWeightsOptions = {},
+): WeightMap {
   const entries = unzip(bytes, file);
-  const pickleName = Object.keys(entries).find((name) => name === 'data.pkl' || name.endsWith('/data.pkl'));
-  const pickleBytes = pickleName === undefined ? undefined : entries[pickleName];
+  const pickleName = [...entries.keys()].find((name) => name === 'data.pkl' || name.endsWith('/data.pkl'));
+  const pickleBytes = pickleName === undefined ? undefined : entries.get(pickleName);
   if (pickleName === undefined || pickleBytes === undefined) {
     throw new RetrievekitError('CORRUPT_DATA', 'zip archive holds no data.pkl', { where: { file } });
   }
   const prefix = pickleName.slice(0, pickleName.length - 'data.pkl'.length);
-  const byteorder = entries[`${prefix}byteorder`];
+  const byteorder = entries.get(`${prefix}byteorder`);
   if (byteorder !== undefined && new TextDecoder().decode(byteorder).trim() !== 'little') {
     throw new RetrievekitError('UNSUPPORTED', 'checkpoint was saved on a big-endian machine', {
       where: { file },
@@ -94,7 +94,7 @@ export function parsePytorchCheckpoint(bytes: Uint8Array, file = 'pytorch_model.
         },
       );
     }
-    const raw = entries[`${prefix}data/${storage.key}`];
+    const raw = entries.get(`${prefix}data/${storage.key}`);
     if (raw === undefined) {
       throw new RetrievekitError('CORRUPT_DATA', `storage data/${storage.key} is missing from the archive`, {
         where: { file, field: name },
@@ -116,7 +116,7 @@ export function parsePytorchCheckpoint(bytes: Uint8Array, file = 'pytorch_model.
       shape: value.shape,
       stride: value.stride,
     };
-    weights.set(name, materialiseView(view, name, file));
+    weights.set(name, materialiseView(view, name, file, options.copy !== false));
   }
   return weights;
 }

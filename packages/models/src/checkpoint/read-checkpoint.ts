@@ -65,10 +65,11 @@ async function shardFiles(dir: string, indexFile: string): Promise<string[]> {
 }
 
 async function readWeightFile(path: string, format: CheckpointFormat): Promise<WeightMap> {
+  // One read of the whole file; the tensors are views into it (no second copy of the weights).
   const bytes = await readFile(path);
   return format === 'safetensors'
-    ? parseSafetensors(bytes, path).tensors
-    : parsePytorchCheckpoint(bytes, path);
+    ? parseSafetensors(bytes, path, { copy: false }).tensors
+    : parsePytorchCheckpoint(bytes, path, { copy: false });
 }
 
 /**

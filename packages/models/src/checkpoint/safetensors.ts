@@ -1,6 +1,6 @@
 import { RetrievekitError } from '@retrievekit/core';
 import type { WeightDtype, WeightMap } from '../graph/weights.js';
-import { assertShape, DTYPE_BYTES, elementCount, typedArrayFromBytes } from './dtype.js';
+import { assertShape, DTYPE_BYTES, elementCount, typedArrayFromBytes, typedArrayOfBytes } from './dtype.js';
 
 /** Largest JSON header accepted, in bytes (the limit of the reference `safetensors` implementation). */
 export const SAFETENSORS_MAX_HEADER_BYTES = 100_000_000;
@@ -21,6 +21,16 @@ export interface SafetensorsFile {
   tensors: WeightMap;
   /** The free-form `__metadata__` string map of the header (empty when absent). */
   metadata: Record<string, string>;
+}
+
+/** Options of {@link parseSafetensors} and `parsePytorchCheckpoint`. */
+export interface ParseWeightsOptions {
+  /**
+   * Copy every tensor into its own typed array (default true). With `false`, aligned tensors are views
+   * into the file bytes (no second copy of the weights in memory); the caller must then leave those
+   * bytes untouched for as long as the tensors are used.
+   */
+  copy?: boolean;
 }
 
 function corrupt(file: string, field: string | undefined, detail: string): RetrievekitError {
@@ -72,13 +82,20 @@ function readHeader(bytes: Uint8Array, file: string): Record<string, unknown> {
  * `{ name: { dtype, shape, data_offsets: [begin, end] }, __metadata__?: {...} }`, then the raw bytes.
  *
  * Offsets are validated (inside the data section, `end - begin` equal to the shape's byte size, no two
- * tensors overlapping). Tensors are copied into fresh typed arrays. Supported dtypes: F32, F16, BF16, I8,
- * U8, I32, I64; others throw `UNSUPPORTED`.
+ * tensors overlapping). Tensors are copied into fresh typed arrays, or with `{ copy: false }` are views
+ * into `bytes` where aligned. Supported dtypes: F32, F16, BF16, I8, U8, I32, I64; others throw
+ * `UNSUPPORTED`.
  *
  * @param bytes - the whole file
  * @param file - name used in error messages
+ * @param options - `copy: false` for zero-copy views
  */
-export function parseSafetensors(bytes: Uint8Array, file = 'model.safetensors'): SafetensorsFile {
+export function parseSafetensors(
+  bytes: Uint8Array,
+  file = 'model.safetensors',
+  options: ParseWeightsOptions = {},
+): SafetensorsFile {
+  const toTyped = options.copy === false ? typedArrayOfBytes : typedArrayFromBytes;
   const header = readHeader(bytes, file);
   const dataStart = 8 + Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
   const dataLength = bytes.length - dataStart;
@@ -140,7 +157,7 @@ export function parseSafetensors(bytes: Uint8Array, file = 'model.safetensors'):
     tensors.set(name, {
       dtype: weightDtype,
       shape,
-      data: typedArrayFromBytes(weightDtype, bytes, dataStart + begin, elements),
+      data: toTyped(weightDtype, bytes, dataStart + begin, elements),
     });
   }
   spans.sort((a, b) => a[0] - b[0]);

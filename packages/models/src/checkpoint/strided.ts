@@ -1,6 +1,6 @@
 import { RetrievekitError } from '@retrievekit/core';
 import type { WeightDtype, WeightTensor } from '../graph/weights.js';
-import { DTYPE_BYTES, elementCount, typedArrayFromBytes } from './dtype.js';
+import { DTYPE_BYTES, elementCount, typedArrayFromBytes, typedArrayOfBytes } from './dtype.js';
 
 /** A strided view of a storage's raw bytes, as `torch._utils._rebuild_tensor_v2` describes it. */
 export interface StridedView {
@@ -25,10 +25,11 @@ function isContiguous(shape: readonly number[], stride: readonly number[]): bool
 }
 
 /**
- * Copies a (possibly non-contiguous) view of a storage into a fresh row-major tensor. Views that reach
- * outside the storage throw `CORRUPT_DATA` naming the tensor.
+ * Copies a (possibly non-contiguous) view of a storage into a fresh row-major tensor. With `copy` false a
+ * contiguous, aligned view is returned as a typed array over the storage bytes instead (no copy). Views
+ * that reach outside the storage throw `CORRUPT_DATA` naming the tensor.
  */
-export function materialiseView(view: StridedView, name: string, file: string): WeightTensor {
+export function materialiseView(view: StridedView, name: string, file: string, copy = true): WeightTensor {
   const { dtype, storage, offset, shape, stride } = view;
   const size = DTYPE_BYTES[dtype];
   const count = elementCount(shape);
@@ -52,7 +53,8 @@ export function materialiseView(view: StridedView, name: string, file: string): 
     );
   }
   if (count === 0 || isContiguous(shape, stride)) {
-    return { dtype, shape: [...shape], data: typedArrayFromBytes(dtype, storage, offset * size, count) };
+    const toTyped = copy ? typedArrayFromBytes : typedArrayOfBytes;
+    return { dtype, shape: [...shape], data: toTyped(dtype, storage, offset * size, count) };
   }
   const out = new Uint8Array(count * size);
   const index = new Array<number>(shape.length).fill(0);
