@@ -86,6 +86,15 @@ export async function convertModel(
     await writeFile(join(temp, 'tokenizer.json'), JSON.stringify(tokenizerJson, null, 2));
     for (const name of COPIED)
       if (existsSync(join(dir, name))) await copyFile(join(dir, name), join(temp, name));
+    if (!existsSync(join(dir, 'tokenizer_config.json'))) {
+      // transformers.js (and HF's AutoTokenizer) need it to pick the tokenizer class and its pad token.
+      const tokenizerConfig = defaultTokenizerConfig(
+        config.architecture,
+        lowercaseOf(tokenizerJson),
+        config.maxPositions,
+      );
+      await writeFile(join(temp, 'tokenizer_config.json'), `${JSON.stringify(tokenizerConfig, null, 2)}\n`);
+    }
     const side = {
       ...sentenceTransformersFiles(settings, config.hiddenSize),
       'retrievekit.json': retrievekitManifest(settings, source),
@@ -102,4 +111,28 @@ export async function convertModel(
     throw error;
   }
   return target;
+}
+
+/** Whether a tokenizer.json lower-cases its input (its BertNormalizer's setting; true when absent). */
+function lowercaseOf(tokenizerJson: unknown): boolean {
+  const normalizer = (tokenizerJson as { normalizer?: { lowercase?: unknown } | null }).normalizer;
+  return typeof normalizer?.lowercase === 'boolean' ? normalizer.lowercase : true;
+}
+
+/** The tokenizer_config.json HF writes for a WordPiece DistilBERT/BERT tokenizer. */
+export function defaultTokenizerConfig(
+  architecture: 'distilbert' | 'bert',
+  lowercase: boolean,
+  modelMaxLength: number,
+): Record<string, unknown> {
+  return {
+    tokenizer_class: architecture === 'distilbert' ? 'DistilBertTokenizer' : 'BertTokenizer',
+    do_lower_case: lowercase,
+    model_max_length: modelMaxLength,
+    unk_token: '[UNK]',
+    sep_token: '[SEP]',
+    pad_token: '[PAD]',
+    cls_token: '[CLS]',
+    mask_token: '[MASK]',
+  };
 }

@@ -88,6 +88,13 @@ describe('retrievekit convert', () => {
     const tokenizer = JSON.parse(readFileSync(join(out, 'tokenizer.json'), 'utf8'));
     expect(tokenizer.model.vocab.w0).toBe(5);
     expect(existsSync(join(out, 'config.json'))).toBe(true);
+    // the source has no tokenizer_config.json: one is written so transformers.js can load the folder
+    expect(existsSync(join(source, 'tokenizer_config.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'tokenizer_config.json'), 'utf8'))).toMatchObject({
+      tokenizer_class: 'DistilBertTokenizer',
+      do_lower_case: true,
+      pad_token: '[PAD]',
+    });
   });
   it('BERT pytorch_model.bin -> SPLADE and cross-encoder heads match the reference to 1e-4', async () => {
     const source = checkpointCopy(work.dir, 'bert', ['pytorch_model.bin']);
